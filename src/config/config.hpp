@@ -22,6 +22,8 @@ namespace braid::config {
 struct Cluster {
     std::string name = "braid";  // packets that carry another cluster's name are dropped
     std::uint16_t port = 4803;   // daemon UDP port (port+1 may be used too) and client TCP port
+
+    bool operator==(const Cluster&) const = default;
 };
 
 // How a network carries the ring's broadcasts.
@@ -36,6 +38,8 @@ struct Network {
     std::string name;                    // unique, referenced by host addresses and priority
     NetworkKind kind = NetworkKind::broadcast;
     std::optional<Ipv4Address> address;  // broadcast or multicast address; empty for unicast
+
+    bool operator==(const Network&) const = default;
 };
 
 // [[host]]: one daemon of the cluster.
@@ -43,6 +47,8 @@ struct Host {
     std::string name;                               // daemon name, also used in private groups
     std::map<std::string, Ipv4Address> addresses;  // network name -> this host's address on it
     std::string segment = "default";                // hosts of a segment share a broadcast domain
+
+    bool operator==(const Host&) const = default;
 };
 
 // One client listener from [daemon] clients.
@@ -52,6 +58,8 @@ struct ClientListener {
     std::string path;         // unix: socket path
     Ipv4Address address;      // tcp: address to bind (0.0.0.0 = every interface)
     std::uint16_t port = 0;   // tcp: port
+
+    bool operator==(const ClientListener&) const = default;
 };
 
 // [daemon]
@@ -61,6 +69,8 @@ struct Daemon {
     std::string runtime_dir = "/var/lib/braid/root";  // chroot target when started as root
     std::string user = "braid";                       // privileges dropped to this user as root
     std::string group = "braid";                      // ... and this group
+
+    bool operator==(const Daemon&) const = default;
 };
 
 enum class MultipathMode {
@@ -71,11 +81,15 @@ enum class MultipathMode {
 // [multipath]
 struct Multipath {
     MultipathMode mode = MultipathMode::active;
-    std::vector<std::string> priority;    // passive-mode order; defaults to network order
+    std::vector<std::string> priority;    // passive-mode order of every network; unlisted ones follow in file order
     std::uint32_t fault_threshold = 8;    // consecutive copies missed (seen on other paths) before faulty
+    // The three periods below derive from timeouts.token unless set (token / 10,
+    // token * 2 / 5, token * 2) so that a path fault is found well before token loss.
     std::uint32_t probe_interval_ms = 100;   // probes on every path, also keeps silent paths judged
     std::uint32_t silence_timeout_ms = 400;  // nothing heard on a path for this long: faulty
     std::uint32_t restore_after_ms = 2000;   // healthy this long before a faulty path is trusted again
+
+    bool operator==(const Multipath&) const = default;
 };
 
 // [timeouts], in milliseconds. Only `token` need be set; the others derive
@@ -83,9 +97,11 @@ struct Multipath {
 struct Timeouts {
     std::uint32_t token = 1000;            // token loss declared after this silence
     std::uint32_t token_retransmit = 250;  // token resent by its sender after this (token / 4)
-    std::uint32_t join = 50;               // join message resend interval in gather
+    std::uint32_t join = 50;               // join message resend interval in gather (min(50, consensus / 4))
     std::uint32_t consensus = 200;         // gather gives up on silent members after this (token / 5)
     std::uint32_t merge = 1000;            // presence broadcast period for merge detection (= token)
+
+    bool operator==(const Timeouts&) const = default;
 };
 
 // [logging]
@@ -93,6 +109,8 @@ struct Logging {
     log::CategoryMask debug = log::kDefaultCategories;  // enabled categories
     std::optional<std::string> file;  // log file, "%h" replaced by the host name; empty: stderr
     std::string timestamp = "[%a %d %b %Y %H:%M:%S]";  // strftime format of each line's time
+
+    bool operator==(const Logging&) const = default;
 };
 
 enum class PortReuse {
@@ -105,11 +123,14 @@ enum class PortReuse {
 struct Security {
     std::optional<std::string> key_file;  // cluster key; required by default with more than one host
     std::optional<std::string> next_key_file;  // key accepted but not yet used to send (rotation)
+    // Both resolve to false without key_file (single host): there is nothing to sign with.
     bool authenticate = true;             // false only by explicit choice, warned at every start
     bool encrypt = true;                  // encrypt bodies when a key is set
     bool dangerous_monitor = false;       // allow partition / flow control / kill from the monitor
     PortReuse socket_port_reuse = PortReuse::automatic;
-    std::vector<std::string> monitor_hosts;  // hosts whose monitor requests are accepted; default all
+    std::vector<std::string> monitor_hosts;  // hosts whose monitor requests are accepted (default: every host)
+
+    bool operator==(const Security&) const = default;
 };
 
 // [limits]
@@ -117,6 +138,8 @@ struct Limits {
     std::uint32_t max_session_messages = 1000;  // per-session output queue before disconnecting it
     std::uint32_t ring_window = 160;            // packets the whole ring may send per token rotation
     std::uint32_t personal_window = 20;         // packets one daemon may send per token visit
+
+    bool operator==(const Limits&) const = default;
 };
 
 struct Config {
@@ -134,6 +157,8 @@ struct Config {
     const Host* find_host(const std::string& name) const;
     const Network* find_network(const std::string& name) const;
     const Host& self() const;  // the host named by daemon.host (load guarantees it exists)
+
+    bool operator==(const Config&) const = default;
 };
 
 }  // namespace braid::config
