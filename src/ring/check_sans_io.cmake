@@ -1,0 +1,15 @@
+# Fails the build if a file of the sans-I/O core (src/ring, src/wire)
+# includes a header that gives access to sockets, clocks or threads.
+# Run with -DSRC=<the source tree's src folder>.
+set(forbidden "sys/socket\\.h|netinet/|arpa/inet\\.h|<chrono>|<thread>|<mutex>|<future>|<ctime>|time\\.h|sys/epoll\\.h|unistd\\.h")
+foreach(dir ring wire)
+  file(GLOB_RECURSE files ${SRC}/${dir}/*.hpp ${SRC}/${dir}/*.cpp)
+  foreach(f IN LISTS files)
+    file(STRINGS ${f} lines REGEX "^[ \t]*#[ \t]*include")
+    foreach(line IN LISTS lines)
+      if(line MATCHES "${forbidden}")
+        message(FATAL_ERROR "${f}: the sans-I/O core must not include this: ${line}")
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
