@@ -64,8 +64,13 @@
 
 namespace braid::multipath {
 
-// Largest ring packet: an IPv4 UDP datagram minus the multipath header.
-inline constexpr std::size_t kMaxPayload = 65507 - kHeaderSize;
+// Room left for the data link below: its frame header (16 bytes) and the
+// largest authentication tag its one-byte tag length can announce (255).
+inline constexpr std::size_t kLowerLayerReserve = 16 + 255;
+
+// Largest ring packet: an IPv4 UDP datagram minus the data link's frame and
+// the multipath header, so a maximum-size packet never fails with EMSGSIZE.
+inline constexpr std::size_t kMaxPayload = 65507 - kLowerLayerReserve - kHeaderSize;
 
 enum class SendResult {
     sent,          // copies are in the output list
