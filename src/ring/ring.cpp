@@ -58,8 +58,10 @@ void Ring::on_datagram(std::span<const std::uint8_t> bytes, Time now) {
     }
     if (auto* data = std::get_if<wire::DataPacket>(&decoded.value())) {
         on_data(*data, bytes, now);
+    } else if (auto* token = std::get_if<wire::Token>(&decoded.value())) {
+        on_token(std::move(*token), now);
     } else {
-        on_token(std::move(std::get<wire::Token>(decoded.value())), now);
+        ++stats_.membership_packets;
     }
 }
 

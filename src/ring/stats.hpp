@@ -38,6 +38,7 @@ struct RingStats {
     std::uint64_t foreign_cluster = 0;  // packets of another cluster
     std::uint64_t foreign_ring = 0;     // packets of another ring of this cluster
     std::uint64_t after_stop = 0;       // datagrams that arrived after stop()
+    std::uint64_t membership_packets = 0;  // join / commit / presence packets: not the ring's to handle
 };
 
 }  // namespace braid::ring

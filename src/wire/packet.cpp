@@ -16,6 +16,21 @@ Decoded<Packet> decode_packet(std::span<const std::uint8_t> bytes) {
             if (!t.ok()) return t.error();
             return Packet{std::move(t.value())};
         }
+        case PacketKind::join: {
+            auto j = decode_join(bytes);
+            if (!j.ok()) return j.error();
+            return Packet{std::move(j.value())};
+        }
+        case PacketKind::commit_token: {
+            auto c = decode_commit_token(bytes);
+            if (!c.ok()) return c.error();
+            return Packet{std::move(c.value())};
+        }
+        case PacketKind::presence: {
+            auto p = decode_presence(bytes);
+            if (!p.ok()) return p.error();
+            return Packet{std::move(p.value())};
+        }
     }
     return DecodeError{DecodeErrorKind::unknown_kind, 3};
 }

@@ -3,8 +3,8 @@
 namespace braid::wire {
 
 bool is_known_kind(std::uint8_t kind) {
-    return kind == static_cast<std::uint8_t>(PacketKind::data) ||
-           kind == static_cast<std::uint8_t>(PacketKind::token);
+    return kind >= static_cast<std::uint8_t>(PacketKind::data) &&
+           kind <= static_cast<std::uint8_t>(PacketKind::presence);
 }
 
 std::uint32_t cluster_tag(std::string_view cluster_name) {

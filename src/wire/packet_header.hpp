@@ -24,11 +24,13 @@ inline constexpr std::uint16_t kMagic = 0xB7A1;      // "Braid"; rejects stray d
 inline constexpr std::uint8_t kProtocolVersion = 1;  // bumped on any incompatible change
 inline constexpr std::size_t kHeaderSize = 20;
 
-// Packet kinds. Membership kinds (join, commit token, presence) will be added
-// with their own numbers; the numbers never change meaning.
+// Packet kinds; the numbers never change meaning.
 enum class PacketKind : std::uint8_t {
-    data = 1,   // a broadcast data packet carrying one payload
-    token = 2,  // the ring's token, unicast to the next member
+    data = 1,          // a broadcast data packet carrying one payload
+    token = 2,         // the ring's token, unicast to the next member
+    join = 3,          // membership: gather's join message, broadcast
+    commit_token = 4,  // membership: the commit token, unicast around the new ring
+    presence = 5,      // membership: merge detection, broadcast by a representative
 };
 
 bool is_known_kind(std::uint8_t kind);

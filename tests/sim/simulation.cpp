@@ -319,6 +319,21 @@ std::string describe_packet(const std::vector<std::uint8_t>& bytes) {
         return "data seq " + std::to_string(d->seq) + " from " + std::to_string(d->sender) + ", " +
                std::to_string(d->payload.size()) + " bytes";
     }
+    if (auto* j = std::get_if<wire::Join>(&p.value())) {
+        std::string s = "join #" + std::to_string(j->join_seq) + " from " + std::to_string(j->sender) + " members";
+        for (auto m : j->members) s += " " + std::to_string(m);
+        s += " failed";
+        for (auto f : j->failed) s += " " + std::to_string(f);
+        return s;
+    }
+    if (auto* c = std::get_if<wire::CommitToken>(&p.value())) {
+        return "commit token #" + std::to_string(c->token_seq) + " ring " + std::to_string(c->ring.sequence) +
+               " rotation " + std::to_string(c->rotation) + " " + std::to_string(c->sender) + "->" +
+               std::to_string(c->destination);
+    }
+    if (auto* pr = std::get_if<wire::Presence>(&p.value())) {
+        return "presence from " + std::to_string(pr->sender) + " ring " + std::to_string(pr->ring.sequence);
+    }
     const auto& t = std::get<wire::Token>(p.value());
     std::string s = "token #" + std::to_string(t.token_seq) + " " + std::to_string(t.sender) + "->" +
                     std::to_string(t.destination) + " high " + std::to_string(t.highest_seq) + " aru " +
