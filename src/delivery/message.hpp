@@ -51,8 +51,21 @@ inline constexpr std::size_t kMaxGroupNameLength = 31;    // 32-byte field with 
 inline constexpr std::size_t kGroupFieldBytes = 32;       // what each group costs on the client wire
 inline constexpr std::size_t kMaxMessageBytes = 143952;   // body + 32 * groups
 
+// What a ring message carries. Group control messages (joins, leaves,
+// disconnects and the group-state exchange after a configuration change) go
+// through the same total order as client data so that every daemon applies
+// them at the same point, but they must never reach a client as data.
+enum class MessageKind : std::uint8_t {
+    data = 0,           // a client's multicast
+    group_control = 1,  // the groups layer's own message (body in its format)
+};
+
 struct Message {
     ServiceLevel level = ServiceLevel::reliable;  // service requested by the sender
+    MessageKind kind = MessageKind::data;         // client data or group control
+    // The sending client's byte order (learned from its hint): receivers get
+    // the hint in that order, so the session layer needs it at every daemon.
+    bool sender_big_endian = false;
     bool self_discard = false;  // the sender's own session must not get a copy (the session layer drops it)
     std::string sender;         // sending connection's private group, e.g. "#alice#h1"
     std::vector<std::string> groups;  // destination group names, each at most 31 bytes

@@ -7,6 +7,9 @@ namespace braid::delivery {
 namespace {
 
 constexpr std::uint8_t kFlagSelfDiscard = 0x01;
+constexpr std::uint8_t kFlagGroupControl = 0x02;
+constexpr std::uint8_t kFlagSenderBigEndian = 0x04;
+constexpr std::uint8_t kKnownFlags = kFlagSelfDiscard | kFlagGroupControl | kFlagSenderBigEndian;
 
 std::string read_name(ByteReader& in) {
     const std::size_t length = in.u8();
@@ -31,7 +34,10 @@ std::vector<std::uint8_t> encode_message(std::uint64_t number, const Message& me
     ByteWriter out(bytes);
     out.u64(number);
     out.u8(static_cast<std::uint8_t>(message.level));
-    out.u8(message.self_discard ? kFlagSelfDiscard : 0);
+    std::uint8_t flags = message.self_discard ? kFlagSelfDiscard : 0;
+    if (message.kind == MessageKind::group_control) flags |= kFlagGroupControl;
+    if (message.sender_big_endian) flags |= kFlagSenderBigEndian;
+    out.u8(flags);
     out.u16(static_cast<std::uint16_t>(message.mess_type));
     write_name(out, message.sender);
     out.u8(static_cast<std::uint8_t>(message.groups.size()));
@@ -53,11 +59,14 @@ std::optional<NumberedMessage> decode_message(std::span<const std::uint8_t> byte
     }
     result.message.level = static_cast<ServiceLevel>(level);
     const auto flags = in.u8();
-    if (!in.failed() && (flags & ~kFlagSelfDiscard) != 0) {
+    if (!in.failed() && (flags & ~kKnownFlags) != 0) {
         error = {in.offset() - 1, "unknown message flags"};
         return std::nullopt;
     }
     result.message.self_discard = (flags & kFlagSelfDiscard) != 0;
+    result.message.kind =
+        (flags & kFlagGroupControl) != 0 ? MessageKind::group_control : MessageKind::data;
+    result.message.sender_big_endian = (flags & kFlagSenderBigEndian) != 0;
     result.message.mess_type = static_cast<std::int16_t>(in.u16());
     result.message.sender = read_name(in);
     if (!in.failed() && result.message.sender.empty()) {

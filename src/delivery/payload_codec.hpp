@@ -19,7 +19,8 @@
 // message's pieces before it starts the next.
 //
 // Message (the byte string that is cut into pieces):
-//   u64 message number, u8 service level, u8 flags (bit 0 = self discard),
+//   u64 message number, u8 service level, u8 flags (bit 0 = self discard,
+//   bit 1 = group control message, bit 2 = sender big-endian),
 //   u16 mess_type, u8 sender length + sender, u8 group count + for each group
 //   (u8 length + name), u32 body length + body, and nothing after it.
 //

@@ -72,6 +72,29 @@ TEST(MessageCodec, RoundTripKeepsEveryField) {
     EXPECT_EQ(decoded->message, m);
 }
 
+TEST(MessageCodec, KindAndSenderByteOrderRoundTrip) {
+    Message m = make_message(ServiceLevel::agreed, "#bob#h2", 12, 1, {});
+    m.kind = MessageKind::group_control;
+    m.sender_big_endian = true;
+    const auto bytes = encode_message(5, m);
+    EXPECT_EQ(bytes[9], 0x06);  // flags: group control | sender big-endian
+    CodecError error;
+    const auto decoded = decode_message(bytes, error);
+    ASSERT_TRUE(decoded);
+    EXPECT_EQ(decoded->message.kind, MessageKind::group_control);
+    EXPECT_TRUE(decoded->message.sender_big_endian);
+    EXPECT_EQ(decoded->message, m);
+    m.kind = MessageKind::data;
+    m.sender_big_endian = false;
+    m.self_discard = true;
+    const auto plain = encode_message(6, m);
+    EXPECT_EQ(plain[9], 0x01);
+    const auto back = decode_message(plain, error);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->message.kind, MessageKind::data);
+    EXPECT_FALSE(back->message.sender_big_endian);
+}
+
 TEST(MessageCodec, EveryTruncationIsRejected) {
     const auto bytes = encode_message(3, make_message(ServiceLevel::safe, "#c#h", 40, 1, {"g1", "g2"}));
     for (std::size_t n = 0; n < bytes.size(); ++n) {
@@ -91,7 +114,7 @@ TEST(MessageCodec, InvalidFieldsAreNamed) {
     EXPECT_EQ(error.what, "unknown service level");
     EXPECT_EQ(error.offset, 8u);
     bad = good;
-    bad[9] = 0x80;  // flags
+    bad[9] = 0x08;  // flags: first unassigned bit
     EXPECT_FALSE(decode_message(bad, error));
     EXPECT_EQ(error.what, "unknown message flags");
     EXPECT_EQ(error.offset, 9u);
