@@ -69,6 +69,12 @@ struct Daemon {
     std::string runtime_dir = "/var/lib/braid/root";  // chroot target when started as root
     std::string user = "braid";                       // privileges dropped to this user as root
     std::string group = "braid";                      // ... and this group
+    // True when the file sets user, group or runtime_dir: started as root,
+    // braidd must then drop to them or refuse to start. With none of them
+    // set, the defaults are used only where they exist on the machine (the
+    // packages create them), so the embedded default also runs on a bare
+    // machine, as root, with a warning.
+    bool identity_configured = false;
 
     bool operator==(const Daemon&) const = default;
 };

@@ -85,8 +85,14 @@ void print_daemon(const Config& config, std::string& out) {
     std::vector<std::string> clients;
     for (const auto& listener : config.daemon.clients) clients.push_back(format_client_listener(listener));
     line(out, "clients", string_list(clients));
+    // Defaults that were not set stay commented out, so that printing and
+    // reading back keeps their meaning (used only where they exist).
+    const std::string unset = config.daemon.identity_configured ? "" : "# ";
+    out += unset;
     line(out, "runtime_dir", quote(config.daemon.runtime_dir));
+    out += unset;
     line(out, "user", quote(config.daemon.user));
+    out += unset;
     line(out, "group", quote(config.daemon.group));
 
     const Multipath& m = config.multipath;

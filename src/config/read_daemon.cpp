@@ -55,6 +55,8 @@ void read_daemon(TableReader& document, Config& config) {
     // Checked against [[host]] when the daemon host is resolved.
     if (auto host = reader.string("host")) config.daemon.host = *host;
     read_clients(reader, config);
+    for (const char* key : {"runtime_dir", "user", "group"})
+        if (table->contains(key)) config.daemon.identity_configured = true;
     if (auto dir = reader.string("runtime_dir")) {
         if (absolute_path(*dir))
             config.daemon.runtime_dir = *dir;

@@ -38,4 +38,11 @@ LoadedConfiguration load_configuration(const std::optional<std::string>& config_
 LoadedConfiguration load_configuration_from(const std::optional<std::string>& path,
                                             const std::optional<std::string>& host);
 
+// Loads `path` by its file name relative to `directory_fd`, an open
+// descriptor of the file's directory: a daemon that chrooted itself can no
+// longer reach the file by name, but a directory opened before the chroot
+// still leads to it (and to the new version an editor saved in its place).
+LoadedConfiguration load_configuration_in(int directory_fd, const std::string& path,
+                                          const std::optional<std::string>& host);
+
 }  // namespace braid::daemon

@@ -42,8 +42,14 @@ std::unique_ptr<Daemon> Daemon::create(const Options& options, LoadedConfigurati
                 "': " + open_error.message();
         return nullptr;
     }
-    error = daemon->setup_signals();
-    if (!error.empty()) return nullptr;
+    // Sockets first (binding may need root), then everything that must be
+    // reachable after the chroot, then the chroot and drop itself.
+    for (auto step : {&Daemon::open_listeners, &Daemon::connect_notifier, &Daemon::keep_config_directory,
+                      &Daemon::drop_privileges, &Daemon::setup_signals}) {
+        error = (daemon.get()->*step)();
+        if (!error.empty()) return nullptr;
+    }
+    daemon->setup_watchdog();
     return daemon;
 }
 
@@ -66,10 +72,17 @@ int Daemon::run() {
     const std::string source = config_path_ ? *config_path_ : std::string(kEmbeddedDefaultName);
     logger_.notice(log::Category::print, "braidd ", version(), " ready: host ", config_.daemon.host,
                    ", configuration ", source);
+    // READY=1 goes out once start-up is complete because the ring is not
+    // wired into braidd yet; when it is, READY=1 must move to the moment the
+    // ring has formed (issue 7), and this line sends STATUS= only.
+    if (std::string e = notifier_->ready(status_line()); !e.empty())
+        logger_.warning(log::Category::print, e);
     if (auto ec = loop_->run()) {
         logger_.error(log::Category::exit, "event loop failed: ", ec.message(), "; exiting");
+        notifier_->send("STOPPING=1\nSTATUS=event loop failed");
         return 1;
     }
+    notifier_->send("STOPPING=1\nSTATUS=stopping on SIG" + std::string(sigabbrev_np(stop_signal_)));
     logger_.notice(log::Category::exit, "braidd stopping on SIG", sigabbrev_np(stop_signal_),
                    ": host ", config_.daemon.host);
     return 0;

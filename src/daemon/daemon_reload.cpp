@@ -6,12 +6,20 @@
 namespace braid::daemon {
 
 void Daemon::reload() {
+    notifier_->reloading();
+    reload_configuration();
+    // The reload is over whatever its outcome: the daemon runs on.
+    notifier_->ready(status_line());
+}
+
+void Daemon::reload_configuration() {
     using log::Category;
     // Rotation first: logrotate sends SIGHUP after moving the file, and the
     // lines below belong in the new one.
     if (auto ec = logger_.reopen())
         logger_.error(Category::configuration, "reload: cannot reopen log file '", logger_.path(),
-                      "': ", ec.message(), "; still writing to the old file");
+                      "': ", ec.message(), "; still writing to the old file",
+                      chrooted_ ? " (after the chroot only files inside runtime_dir can be reopened)" : "");
 
     if (!config_path_) {
         logger_.notice(Category::print, "reload: running on the ", kEmbeddedDefaultName,
@@ -19,7 +27,9 @@ void Daemon::reload() {
         return;
     }
     logger_.notice(Category::print, "reload: re-reading ", *config_path_);
-    LoadedConfiguration fresh = load_configuration_from(config_path_, options_.host);
+    LoadedConfiguration fresh = config_dir_fd_ >= 0
+                                    ? load_configuration_in(config_dir_fd_, *config_path_, options_.host)
+                                    : load_configuration_from(config_path_, options_.host);
     if (!fresh.errors.empty()) {
         for (const config::Diagnostic& d : fresh.errors)
             logger_.error(Category::configuration, "reload: ", d.to_string());

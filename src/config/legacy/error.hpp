@@ -15,6 +15,8 @@ namespace braid::config::legacy {
 struct SourcePos {
     int line = 1;    // line of the token's first character
     int column = 1;  // byte column of the token's first character
+
+    bool operator==(const SourcePos&) const = default;
 };
 
 struct ConvertError {

@@ -118,8 +118,30 @@ TEST(ConfigSample, CommentedDefaultsAreTheDefaults) {
     auto uncommented = load_string(text, BRAID_SAMPLE_CONFIG, machine);
     ASSERT_TRUE(uncommented.config) << uncommented.errors.at(0).to_string() << "\n" << text;
     ASSERT_TRUE(plain.config);
+    // Writing the identity out makes it mandatory; every value stays the same.
+    EXPECT_FALSE(plain.config->daemon.identity_configured);
+    EXPECT_TRUE(uncommented.config->daemon.identity_configured);
+    uncommented.config->daemon.identity_configured = false;
     EXPECT_EQ(*uncommented.config, *plain.config);
     EXPECT_NE(text.find("\ntoken = 1000"), std::string::npos);  // the edit did uncomment
+}
+
+TEST(ConfigDaemon, IdentityConfiguredOnlyWhenWritten) {
+    Environment machine{"box", {}, std::string("h1")};
+    const std::string base = "[[network]]\nname = \"a\"\nunicast = true\n"
+                             "[[host]]\nname = \"h1\"\naddresses = { a = \"10.1.0.1\" }\n";
+    auto none = load_string(base, "t.toml", machine);
+    ASSERT_TRUE(none.config);
+    EXPECT_FALSE(none.config->daemon.identity_configured);
+    EXPECT_NE(to_toml(*none.config).find("# user = \"braid\""), std::string::npos);
+    for (const char* key : {"user = \"x\"", "group = \"x\"", "runtime_dir = \"/x\""}) {
+        auto set = load_string(base + "[daemon]\n" + key + "\n", "t.toml", machine);
+        ASSERT_TRUE(set.config) << key;
+        EXPECT_TRUE(set.config->daemon.identity_configured) << key;
+        auto again = load_string(to_toml(*set.config), "t.toml", machine);
+        ASSERT_TRUE(again.config);
+        EXPECT_EQ(*again.config, *set.config) << key;
+    }
 }
 
 TEST(ConfigFiles, UnreadableFile) {
