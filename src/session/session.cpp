@@ -201,6 +201,12 @@ bool Session::claim(std::string_view requested) {
 std::vector<SessionEvent> Session::peer_closed() {
     std::vector<SessionEvent> events;
     if (state_ == SessionState::closed) return events;
+    if (state_ == SessionState::closing) {
+        // Refused: Closed was reported then; the REJECT byte can no longer be sent.
+        state_ = SessionState::closed;
+        output_.clear();
+        return events;
+    }
     const bool was_established = state_ == SessionState::established;
     state_ = SessionState::closed;
     output_.clear();

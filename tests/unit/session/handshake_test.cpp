@@ -225,5 +225,18 @@ TEST(Handshake, JavaClientConnects) {
     EXPECT_EQ(h.drain(), cat({hex("01 05 00 01 11"), text("#jalice#localhost")}));
 }
 
+// Found by fuzz_session_protocol: a refused session has already reported its
+// Closed event, so the client hanging up before the REJECT byte is written
+// must not report a second one (the daemon would end the session twice).
+TEST(Handshake, PeerCloseAfterRejectReportsNothingMore) {
+    Harness h;
+    ASSERT_EQ(only_closed(h.feed(hex("03 00"))).reason, SessionError::version_too_old);
+    EXPECT_EQ(h.session.state(), SessionState::closing);
+    EXPECT_TRUE(h.session.peer_closed().empty());
+    EXPECT_EQ(h.session.state(), SessionState::closed);
+    EXPECT_TRUE(h.drain().empty());  // the socket is gone: the REJECT byte is dropped
+    EXPECT_TRUE(h.session.should_close());
+}
+
 }  // namespace
 }  // namespace braid::session::test
